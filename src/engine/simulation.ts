@@ -151,7 +151,10 @@ export class Simulation implements ServerHost, CpuHost {
     const before = this.config;
     this.config = applyPatch(before, patch);
     const after = this.config;
-    if (patch.load) this.restartLoad(before);
+    // An unchanged load keeps its arrivals (and a burst cycle its phase).
+    if (patch.load && JSON.stringify(patch.load) !== JSON.stringify(before.load)) {
+      this.restartLoad(before);
+    }
     if (patch.request?.cpuMs) this.cpuSampler = samplerFor(after.request.cpuMs);
     if (patch.request?.ioMs) this.ioSampler = samplerFor(after.request.ioMs);
     if (patch.balancer) this.balancer.policy = after.balancer;

@@ -55,6 +55,7 @@ export class ThreadPerConnectionServer implements ServerModel {
 
   /** Growing adds idle threads that take waiting connections; shrinking lets busy ones finish. */
   setThreads(machine: ServerMachine, count: number): void {
+    this.listenAgainIfAllowed(machine);
     if (machine.draining) return;
     for (const thread of machine.threads) {
       if (machine.stayingThreads >= count) break;
@@ -71,6 +72,13 @@ export class ThreadPerConnectionServer implements ServerModel {
 
   configure(config: ThreadPerConnection): void {
     this.config = config;
+  }
+
+  /** Lifting `stopAfter`, or raising it past what was served, turns the program into a service. */
+  private listenAgainIfAllowed(machine: ServerMachine): void {
+    const limit = this.config.stopAfter;
+    if (machine.listening || (limit !== null && machine.served >= limit)) return;
+    machine.listening = true;
   }
 
   sendDone(): void {
