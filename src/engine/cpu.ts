@@ -84,8 +84,6 @@ export class Cpu {
         preempted.push(core.thread);
         this.charge(core, core.thread);
         this.vacate(core, core.thread);
-        this.busy--;
-        this.host.busyCoresChanged(-1);
       }
     }
     this.idleCores = this.cores.filter((c) => !c.thread).reverse();
@@ -131,12 +129,13 @@ export class Cpu {
   }
 
   private release(core: Core): void {
-    this.busy--;
-    this.host.busyCoresChanged(-1);
     this.idleCores.push(core);
   }
 
+  /** The core is free; `dispatch` counts it busy again if it is handed straight on. */
   private vacate(core: Core, thread: Thread): void {
+    this.busy--;
+    this.host.busyCoresChanged(-1);
     core.thread = null;
     core.version++;
     core.sliceEndMs = Infinity;

@@ -43,7 +43,11 @@ export class Series<Column extends string> {
     }
     this.pending++;
     if (this.pending < this.span) return;
-    if (this.size === this.capacity) this.halve();
+    if (this.size === this.capacity) {
+      this.halve();
+      // The point just completed spans the old interval: it waits for its partner.
+      if (this.pending < this.span) return;
+    }
     this.times[this.size] = timeMs;
     for (let c = 0; c < this.columns.length; c++) this.data[c]![this.size] = this.pendingRow[c]!;
     this.size++;

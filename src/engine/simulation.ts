@@ -152,7 +152,7 @@ export class Simulation implements ServerHost, CpuHost {
     this.config = applyPatch(before, patch);
     const after = this.config;
     // An unchanged load keeps its arrivals (and a burst cycle its phase).
-    if (patch.load && JSON.stringify(patch.load) !== JSON.stringify(before.load)) {
+    if (patch.load && JSON.stringify(after.load) !== JSON.stringify(before.load)) {
       this.restartLoad(before);
     }
     if (patch.request?.cpuMs) this.cpuSampler = samplerFor(after.request.cpuMs);

@@ -31,6 +31,8 @@ export interface Transitions {
   thread: Int32Array;
   stage: Int8Array;
   reason: Int8Array;
+  /** Latency for `completed`, wait for `started`, else 0 (milliseconds). */
+  valueMs: Float64Array;
 }
 
 export class TransitionLog {
@@ -42,6 +44,7 @@ export class TransitionLog {
   private readonly thread: Int32Array;
   private readonly stage: Int8Array;
   private readonly reason: Int8Array;
+  private readonly valueMs: Float64Array;
   private start = 0;
   private size = 0;
   private lost = 0;
@@ -55,6 +58,7 @@ export class TransitionLog {
     this.thread = new Int32Array(capacity);
     this.stage = new Int8Array(capacity);
     this.reason = new Int8Array(capacity);
+    this.valueMs = new Float64Array(capacity);
   }
 
   record(
@@ -78,6 +82,7 @@ export class TransitionLog {
     this.thread[i] = job?.thread?.id ?? -1;
     this.stage[i] = job ? job.stage : -1;
     this.reason[i] = reason ? DropReasonCode[reason] : -1;
+    this.valueMs[i] = job ? valueOf(nowMs, kind, job) : 0;
   }
 
   /** Everything since the last drain, oldest first, in fresh arrays that may be transferred. */
@@ -94,6 +99,7 @@ export class TransitionLog {
       thread: new Int32Array(n),
       stage: new Int8Array(n),
       reason: new Int8Array(n),
+      valueMs: new Float64Array(n),
     };
     for (let k = 0; k < n; k++) {
       const i = (this.start + k) % this.capacity;
@@ -105,10 +111,17 @@ export class TransitionLog {
       out.thread[k] = this.thread[i]!;
       out.stage[k] = this.stage[i]!;
       out.reason[k] = this.reason[i]!;
+      out.valueMs[k] = this.valueMs[i]!;
     }
     this.start = 0;
     this.size = 0;
     this.lost = 0;
     return out;
   }
+}
+
+function valueOf(nowMs: number, kind: TransitionKind, job: Job): number {
+  if (kind === TransitionKind.completed) return nowMs - job.request.sentMs;
+  if (kind === TransitionKind.started) return nowMs - job.arrivedMs;
+  return 0;
 }
