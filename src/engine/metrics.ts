@@ -56,12 +56,17 @@ export const SERIES_SPEC = {
 } as const;
 export type SeriesColumn = keyof typeof SERIES_SPEC;
 
+/** Smaller than the main series: there may be 64 machines, and machines come and go. */
+const MACHINE_SERIES_CAPACITY = 360;
+
 export class Metrics {
   readonly total = emptyCounts();
   readonly measured = emptyCounts();
   readonly latency = new Histogram();
   readonly wait = new Histogram();
   readonly series = new Series<SeriesColumn>(SERIES_SPEC);
+  /** Each machine's own backlog and run queue over time, by machine id. */
+  readonly machineQueues = new Map<number, Series<'backlog' | 'waitingForCore'>>();
   /** Latencies of the current series interval only. */
   readonly intervalLatency = new Histogram();
   readonly interval = emptyCounts();
@@ -182,6 +187,16 @@ export class Metrics {
     ]);
     h.reset();
     Object.assign(this.interval, emptyCounts());
+  }
+
+  /** Samples one machine's queues at the close of an interval. */
+  machineLevels(nowMs: number, machineId: number, backlog: number, waitingForCore: number): void {
+    let series = this.machineQueues.get(machineId);
+    if (!series) {
+      series = new Series({ backlog: 'mean', waitingForCore: 'mean' }, MACHINE_SERIES_CAPACITY);
+      this.machineQueues.set(machineId, series);
+    }
+    series.push(nowMs, [backlog, waitingForCore]);
   }
 
   private targets(measured: boolean): Counts[] {

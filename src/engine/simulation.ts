@@ -501,6 +501,10 @@ export class Simulation implements ServerHost, CpuHost {
   private tick(): void {
     const levels = this.levels();
     this.metrics.closeInterval(this.now, levels);
+    for (const m of this.machines) {
+      const waiting = m.backlog.length + (m.pendingPublish ? 1 : 0);
+      this.metrics.machineLevels(this.now, m.id, waiting, m.cpu.runQueue.length);
+    }
     const next = this.now + this.seriesIntervalMs;
     if (next <= this.durationMs) this.events.schedule(next, Ev.Tick, null, 0, PRIORITY_LAST);
   }
