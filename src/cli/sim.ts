@@ -27,7 +27,7 @@ function main(argv: readonly string[]): number {
   const scenario = withOverrides(text, parsed.args);
   if (!scenario.ok) return refuse(`${path}: ${scenario.errors.join('; ')}`);
   const started = performance.now();
-  const { summary } = runToEnd(scenario.value);
+  const { summary } = runToEnd(scenario.value, { trackRequests: false });
   const wallMs = Math.round(performance.now() - started);
   if (parsed.args.json) process.stdout.write(`${JSON.stringify({ ...summary, wallMs })}\n`);
   else process.stdout.write(formatSummary(scenario.value, summary, wallMs));

@@ -56,6 +56,8 @@ export interface SimulationOptions {
   seriesIntervalMs?: number;
   /** Keep a log of transitions for a renderer to drain. */
   recordTransitions?: boolean;
+  /** Keep open requests by id, for inspectors and tests (default); headless runs turn it off. */
+  trackRequests?: boolean;
 }
 
 export class Simulation implements ServerHost, CpuHost {
@@ -70,8 +72,10 @@ export class Simulation implements ServerHost, CpuHost {
   readonly server: ServerModel;
   /** Jobs on the wire in either direction, for drawing. */
   readonly onTheWire = new Set<Job>();
-  /** Requests not yet settled, by id, for the inspector and the in-flight count. */
-  readonly openRequests = new Map<number, Request>();
+  /** Requests not yet settled, by id, for the inspector; kept only when `trackRequests`. */
+  readonly openRequests: Map<number, Request> | null;
+  /** How many requests are not yet settled. */
+  openCount = 0;
   config: Scenario;
 
   private readonly events = new EventQueue<EventRef>();
@@ -87,6 +91,7 @@ export class Simulation implements ServerHost, CpuHost {
   private arrivalVersion = 0;
   private loadStartMs = 0;
   private readonly users: ClosedUser[] = [];
+  private accepting: ServerMachine[] = [];
   private readonly seriesIntervalMs: number;
 
   constructor(scenario: Scenario, options: SimulationOptions = {}) {
@@ -95,6 +100,8 @@ export class Simulation implements ServerHost, CpuHost {
     this.warmupMs = scenario.warmupSec * 1000;
     this.seriesIntervalMs = options.seriesIntervalMs ?? 1000;
     this.transitions = options.recordTransitions ? new TransitionLog() : null;
+    const track = options.trackRequests ?? true;
+    this.openRequests = track ? new Map() : null;
     const seed = scenario.seed;
     this.streams = {
       arrivals: createStream(seed, 'arrivals'),
@@ -166,9 +173,9 @@ export class Simulation implements ServerHost, CpuHost {
     }
   }
 
-  /** Machines that take new connections. */
-  get acceptingMachines(): ServerMachine[] {
-    return this.machines.filter((m) => !m.draining);
+  /** Machines that take new connections, kept apart so that each arrival need not filter. */
+  get acceptingMachines(): readonly ServerMachine[] {
+    return this.accepting;
   }
 
   // ---- ServerHost ----
@@ -328,7 +335,8 @@ export class Simulation implements ServerHost, CpuHost {
     const ioMs = this.ioSampler(this.streams.io);
     const measured = this.now >= this.warmupMs;
     const request = new Request(this.nextRequestId++, this.now, cpuMs, ioMs, measured, user);
-    this.openRequests.set(request.id, request);
+    this.openRequests?.set(request.id, request);
+    this.openCount++;
     this.metrics.arrived(measured);
     this.send(request);
   }
@@ -414,7 +422,8 @@ export class Simulation implements ServerHost, CpuHost {
 
   private settle(request: Request, outcome: Outcome): void {
     request.outcome = outcome;
-    this.openRequests.delete(request.id);
+    this.openRequests?.delete(request.id);
+    this.openCount--;
     if (request.user) this.think(request.user);
   }
 
@@ -463,18 +472,15 @@ export class Simulation implements ServerHost, CpuHost {
 
   /** Grows by bringing back draining machines first; shrinks by draining the newest. */
   private setMachineCount(count: number): void {
-    let accepting = this.acceptingMachines;
-    for (const m of this.machines) {
-      if (accepting.length >= count) break;
-      if (!m.draining) continue;
-      this.server.undrain(m);
-      accepting = this.acceptingMachines;
+    const acceptingNow = () => this.machines.filter((m) => !m.draining);
+    for (const m of [...this.machines]) {
+      if (acceptingNow().length >= count) break;
+      if (m.draining) this.server.undrain(m);
     }
-    while (accepting.length < count) {
-      this.addMachine();
-      accepting = this.acceptingMachines;
-    }
+    while (acceptingNow().length < count) this.addMachine();
+    const accepting = acceptingNow();
     for (let i = accepting.length - 1; i >= count; i--) this.server.drain(accepting[i]!);
+    this.accepting = acceptingNow();
   }
 
   private configureMachines(before: Scenario): void {
@@ -522,7 +528,7 @@ export class Simulation implements ServerHost, CpuHost {
       backlog,
       requestQueue: mq?.requestQueue.length ?? 0,
       responseQueue: mq?.responseQueue.length ?? 0,
-      inFlight: this.openRequests.size,
+      inFlight: this.openCount,
       waitingForCore,
     };
   }
