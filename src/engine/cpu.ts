@@ -9,7 +9,7 @@
  * boundary. Cores run at `speed`, so work of w milliseconds takes w / speed.
  */
 import { Deque } from './deque.ts';
-import { Core, ThreadState, type Thread } from './model.ts';
+import { Core, JobStage, ThreadState, type Thread } from './model.ts';
 
 /** Work below this is done: repeated subtraction leaves dust. */
 const WORK_EPSILON_MS = 1e-9;
@@ -40,8 +40,7 @@ export class Cpu {
   makeRunnable(thread: Thread): void {
     const core = this.idleCores.pop();
     if (core) return this.dispatch(core, thread);
-    thread.state = ThreadState.waitingForCore;
-    thread.stateSinceMs = this.host.now;
+    this.markWaiting(thread);
     this.runQueue.push(thread);
     if (this.runQueue.length === 1) this.cutSlicesAtQuanta();
   }
@@ -59,8 +58,7 @@ export class Cpu {
       this.host.cpuDone(thread);
     } else if (this.runQueue.length > 0) {
       this.vacate(core, thread);
-      thread.state = ThreadState.waitingForCore;
-      thread.stateSinceMs = this.host.now;
+      this.markWaiting(thread);
       this.runQueue.push(thread);
       this.dispatch(core, this.runQueue.shift()!);
     } else {
@@ -89,8 +87,7 @@ export class Cpu {
     this.idleCores = this.cores.filter((c) => !c.thread).reverse();
     for (let i = preempted.length - 1; i >= 0; i--) {
       const thread = preempted[i]!;
-      thread.state = ThreadState.waitingForCore;
-      thread.stateSinceMs = this.host.now;
+      this.markWaiting(thread);
       this.runQueue.unshift(thread);
     }
     this.fillIdleCores();
@@ -124,8 +121,15 @@ export class Cpu {
     thread.core = core;
     thread.state = ThreadState.running;
     thread.stateSinceMs = this.host.now;
+    if (thread.job) thread.job.stage = JobStage.running;
     core.sliceStartMs = this.host.now + this.contextSwitchMs;
     this.scheduleEnd(core);
+  }
+
+  private markWaiting(thread: Thread): void {
+    thread.state = ThreadState.waitingForCore;
+    thread.stateSinceMs = this.host.now;
+    if (thread.job) thread.job.stage = JobStage.waitingForCore;
   }
 
   private release(core: Core): void {

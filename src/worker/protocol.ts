@@ -35,7 +35,7 @@ export interface MachineFrame {
   threadState: Uint8Array;
   /** Per thread, the id of the request it holds, or -1. */
   threadRequest: Float64Array;
-  /** Per drawn thread, its id: what a `SelectTarget` names (ids and positions part after resizing). */
+  /** Per drawn thread, its id, as a `SelectTarget` names it (ids and positions part on resize). */
   threadId?: Int32Array;
   /** Exact thread count (threadState may be capped). */
   threads: number;
@@ -65,7 +65,10 @@ export interface SharedQueuesFrame {
   blockedPublishers: number;
 }
 
-/** Requests on the wire: a sample when there are many; `progress` is 0 at the sender, 1 at arrival. */
+/**
+ * Requests on the wire: an even sample when there are many (at most 600); `progress` is 0 at the
+ * sender, 1 at arrival.
+ */
 export interface WireFrame {
   count: number;
   requestId: Float64Array;

@@ -63,7 +63,9 @@ export class MessageQueueServer implements ServerModel {
       this.blockedPushers.push(thread);
       return;
     }
+    (thread.machine as ServerMachine).served++;
     thread.job = null;
+    job.thread = null;
     this.pop(thread);
   }
 
