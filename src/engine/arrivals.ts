@@ -54,9 +54,11 @@ function inBurst(load: Bursts, atMs: number): boolean {
 }
 
 function nextBurstArrival(load: Bursts, fromMs: number, rng: Random): number {
-  if (load.ratePerSec === 0 && load.burstRatePerSec === 0) return Infinity;
   const everyMs = load.burstEverySec * 1000;
   const burstMs = Math.min(load.burstLengthSec * 1000, everyMs);
+  // A burst as long as the cycle leaves no time at the base rate.
+  const baseCounts = burstMs < everyMs && load.ratePerSec > 0;
+  if (!baseCounts && load.burstRatePerSec === 0) return Infinity;
   let hazard = -Math.log(1 - rng.next());
   let t = fromMs;
   for (;;) {
@@ -65,9 +67,11 @@ function nextBurstArrival(load: Bursts, fromMs: number, rng: Random): number {
     const pieceEnd = t - phase + (inside ? burstMs : everyMs);
     const rate = (inside ? load.burstRatePerSec : load.ratePerSec) / 1000;
     const pieceHazard = rate * (pieceEnd - t);
-    if (pieceHazard >= hazard) return t + hazard / rate;
+    if (rate > 0 && pieceHazard >= hazard) return t + hazard / rate;
     hazard -= pieceHazard;
-    t = pieceEnd;
+    // Rounding can leave t a hair short of a boundary, where the piece has no length in
+    // floating point: step over the boundary rather than stand still.
+    t = pieceEnd > t ? pieceEnd : t + t * Number.EPSILON;
   }
 }
 
@@ -80,5 +84,7 @@ function nextRampArrival(load: Ramp, fromMs: number, rng: Random): number {
   for (;;) {
     t += exponentialMs(topPerSec, rng);
     if (rng.next() * topPerSec < rateAt(load, t)) return t;
+    // Past the ramp the rate stays at its end; at zero, thinning would propose forever.
+    if (load.toPerSec === 0 && t >= load.rampSec * 1000) return Infinity;
   }
 }

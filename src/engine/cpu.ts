@@ -49,7 +49,10 @@ export class Cpu {
     if (version !== core.version || !core.thread) return;
     const thread = core.thread;
     this.charge(core, thread);
-    if (thread.cpuLeftMs <= WORK_EPSILON_MS) {
+    // Work too small to move the clock is done as well: late in a long run the clock's
+    // resolution exceeds the epsilon, and a slice end at `now` would repeat forever.
+    const unmeasurable = this.host.now + thread.cpuLeftMs / this.speed === this.host.now;
+    if (thread.cpuLeftMs <= WORK_EPSILON_MS || unmeasurable) {
       thread.cpuLeftMs = 0;
       this.vacate(core, thread);
       const next = this.runQueue.shift();

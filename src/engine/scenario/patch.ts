@@ -6,7 +6,7 @@
  */
 import type { Patch, Scenario } from './schema.ts';
 import { scenarioSchema } from './schema.ts';
-import { describeIssue, type Result } from './validate.ts';
+import { describeIssue, PARSE_OPTIONS, type Result } from './validate.ts';
 
 export function mergePatch(scenario: Scenario, patch: Patch): Scenario {
   const server: Record<string, unknown> = { ...scenario.server };
@@ -30,7 +30,7 @@ export function mergePatch(scenario: Scenario, patch: Patch): Scenario {
 /** Applies a patch and checks the result; the message names the field and the rule. */
 export function tryApplyPatch(scenario: Scenario, patch: Patch): Result<Scenario> {
   const merged = mergePatch(scenario, patch);
-  const checked = scenarioSchema.safeParse(merged);
+  const checked = scenarioSchema.safeParse(merged, PARSE_OPTIONS);
   if (checked.success) return { ok: true, value: checked.data };
   return { ok: false, errors: checked.error.issues.map(describeIssue) };
 }

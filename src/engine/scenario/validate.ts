@@ -10,10 +10,13 @@ export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] }
 
 const MAX_ERRORS = 8;
 
+/** Zod leaves the offending value out of an issue unless asked; messages quote its type. */
+export const PARSE_OPTIONS = { reportInput: true } as const;
+
 export function parseScenario(raw: unknown): Result<Scenario> {
   const migrated = migrateToCurrent(raw);
   if (!migrated.ok) return migrated;
-  return fromZod(scenarioSchema.safeParse(migrated.value));
+  return fromZod(scenarioSchema.safeParse(migrated.value, PARSE_OPTIONS));
 }
 
 export function parseScenarioText(text: string): Result<Scenario> {
@@ -28,7 +31,7 @@ export function parseScenarioText(text: string): Result<Scenario> {
 }
 
 export function parsePatch(raw: unknown): Result<Patch> {
-  return fromZod(patchSchema.safeParse(raw));
+  return fromZod(patchSchema.safeParse(raw, PARSE_OPTIONS));
 }
 
 export function fail<T>(...errors: string[]): Result<T> {

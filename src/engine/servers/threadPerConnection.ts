@@ -85,16 +85,18 @@ export class ThreadPerConnectionServer implements ServerModel {
     throw new Error('a thread-per-connection server has no sender');
   }
 
-  /** The thread is free: it leaves, takes the oldest waiting connection, or idles. */
+  /** The thread is free: it takes the oldest waiting connection, leaves, or idles. */
   private next(thread: Thread): void {
     const machine = thread.machine as ServerMachine;
+    // A draining machine's threads still answer the connections it accepted, then leave.
+    const takes = machine.listening && (!thread.exiting || machine.draining);
+    const job = takes ? machine.backlog.shift() : undefined;
+    if (job) return this.host.startJob(thread, job);
     if (thread.exiting) {
       machine.removeThread(thread);
       this.host.machineMayBeDrained(machine);
       return;
     }
-    const job = machine.listening ? machine.backlog.shift() : undefined;
-    if (job) return this.host.startJob(thread, job);
     thread.state = ThreadState.idle;
     thread.stateSinceMs = this.host.now;
     machine.idleThreads.push(thread);
