@@ -99,7 +99,7 @@ describe('parseScenario', () => {
     ]);
     expect(errorsOf({ ...EXAMPLE, load: null })).toEqual(['load: must be an object (got null)']);
     expect(errorsOf({ ...EXAMPLE, server: { ...EXAMPLE.server, threads: 1.5 } })).toEqual([
-      'server.threads: must be a whole number (got number)',
+      'server.threads: must be a whole number (got 1.5)',
     ]);
   });
 
@@ -107,6 +107,16 @@ describe('parseScenario', () => {
     const { load: _load, ...withoutLoad } = EXAMPLE;
 
     expect(errorsOf(withoutLoad)).toEqual(['load: is required (object)']);
+  });
+
+  it('parseScenario lists the accepted kinds of an unknown distribution, pattern or model', () => {
+    const cpuMs = { dist: 'gamma', mean: 3 };
+    expect(errorsOf({ ...EXAMPLE, request: { ...EXAMPLE.request, cpuMs } })).toEqual([
+      'request.cpuMs.dist: must be one of "constant", "exponential", "uniform", "lognormal"',
+    ]);
+    expect(errorsOf({ ...EXAMPLE, server: { ...EXAMPLE.server, model: 'actors' } })).toEqual([
+      'server.model: must be one of "thread-per-connection", "message-queue"',
+    ]);
   });
 
   it('parseScenario lists the accepted values of a closed set', () => {

@@ -66,7 +66,9 @@ function describeRule(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_union':
-      return 'is not any of the accepted forms';
+      return 'options' in issue && Array.isArray(issue.options)
+        ? `must be one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}`
+        : 'is not any of the accepted forms';
     case 'not_multiple_of':
       return `must be a multiple of ${String(issue.divisor)}`;
     default:
@@ -81,6 +83,7 @@ function article(expected: string): string {
 
 function typeName(input: unknown): string {
   if (input === null) return 'null';
+  if (typeof input === 'number' && Number.isFinite(input)) return String(input);
   if (Array.isArray(input)) return 'array';
   if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
   return typeof input;

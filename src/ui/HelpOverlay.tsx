@@ -1,0 +1,47 @@
+/**
+ * The keyboard shortcuts, listed from the same table that handles the keys. A modal dialog:
+ * Escape or the Close button hides it, and focus returns to where it was.
+ */
+import { useEffect, useRef } from 'react';
+import type { Shortcut } from './shortcuts.ts';
+
+export function HelpOverlay({ list, onClose }: { list: readonly Shortcut[]; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    element.showModal();
+    return () => element.close();
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby="help-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="help-title">Keyboard shortcuts</h2>
+      <table className="shortcut-table">
+        <tbody>
+          {list.map((s) => (
+            <tr key={s.action}>
+              <td>
+                <kbd>{s.label}</kbd>
+              </td>
+              <td>{s.action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">Shortcuts are off while you type in a field.</p>
+      <button type="button" className="button button-primary" onClick={onClose} autoFocus>
+        Close
+      </button>
+    </dialog>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * The charts as pictures: each chart is an SVG that React drew, so SVG export is that element
+ * with its colours written in (CSS variables do not travel), and PNG export draws the same SVG
+ * onto a canvas at twice the size, for slides.
+ */
+
+/** A standalone copy of an SVG element with computed colours inlined. */
+export function standaloneSvg(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  inlineStyles(svg, copy);
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  const { width, height } = svg.getBoundingClientRect();
+  copy.setAttribute('width', String(Math.round(width)));
+  copy.setAttribute('height', String(Math.round(height)));
+  const background = getComputedStyle(svg.closest('.chart') ?? svg).backgroundColor;
+  copy.style.background = background;
+  return new XMLSerializer().serializeToString(copy);
+}
+
+export async function svgToPng(svgText: string, width: number, height: number): Promise<Blob> {
+  const scale = 2;
+  const image = new Image();
+  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+  try {
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('this browser cannot draw on a canvas');
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))),
+        'image/png',
+      ),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+const STYLE_PROPERTIES = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'opacity',
+  'font-size',
+  'font-family',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+] as const;
+
+function inlineStyles(source: Element, target: Element): void {
+  const style = getComputedStyle(source);
+  const declarations = STYLE_PROPERTIES.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';');
+  target.setAttribute('style', declarations);
+  for (let i = 0; i < source.children.length; i++) {
+    inlineStyles(source.children[i]!, target.children[i]!);
+  }
+}
+
+/** Every chart under `root`, titled and laid out two to a row, as one SVG document. */
+export function chartsAsSvg(root: ParentNode): { svg: string; width: number; height: number } {
+  const charts = [...root.querySelectorAll('.chart')].flatMap((figure) => {
+    const plot = figure.querySelector(':scope > svg');
+    if (!(plot instanceof SVGSVGElement)) return [];
+    const title = figure.querySelector('.chart-title')?.textContent ?? '';
+    return [{ title, plot, box: plot.getBoundingClientRect() }];
+  });
+  const cellWidth = Math.max(1, ...charts.map((c) => c.box.width));
+  const cellHeight = Math.max(1, ...charts.map((c) => c.box.height)) + TITLE_HEIGHT;
+  const columns = Math.min(2, Math.max(1, charts.length));
+  const rows = Math.ceil(charts.length / columns);
+  const width = Math.round(columns * cellWidth + (columns + 1) * GAP);
+  const height = Math.round(rows * cellHeight + (rows + 1) * GAP);
+  const parts = charts.map((c, i) => {
+    const x = GAP + (i % columns) * (cellWidth + GAP);
+    const y = GAP + Math.floor(i / columns) * (cellHeight + GAP);
+    const inner = standaloneSvg(c.plot).replace('<svg ', `<svg x="${x}" y="${y + TITLE_HEIGHT}" `);
+    return `<text x="${x}" y="${y + 14}" style="font:600 13px sans-serif;fill:${textColour(root)}">${escapeXml(c.title)}</text>${inner}`;
+  });
+  const background = getComputedStyle(document.body).backgroundColor || '#ffffff';
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<rect width="100%" height="100%" fill="${background}"/>${parts.join('')}</svg>`;
+  return { svg, width, height };
+}
+
+const GAP = 12;
+const TITLE_HEIGHT = 20;
+
+function textColour(root: ParentNode): string {
+  const element = root instanceof Element ? root : document.body;
+  return getComputedStyle(element).color;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
