@@ -12,9 +12,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { engineStep } from './engine.ts';
+import { framesStep } from './frames.ts';
 import { formatNumber, type BenchStep, type ReportRow } from './step.ts';
 
-const STEPS: BenchStep[] = [engineStep];
+const STEPS: BenchStep[] = [engineStep, framesStep];
 
 function chosenSteps(names: readonly string[]): BenchStep[] {
   if (names.length === 0) return STEPS;
