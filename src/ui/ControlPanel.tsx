@@ -18,6 +18,7 @@ import {
 import { LOAD_PATTERNS, rateOf, withPattern } from './controls/loads.ts';
 import { NumberControl } from './controls/NumberControl.tsx';
 import { SelectControl, type Option } from './controls/SelectControl.tsx';
+import { LessonPicker } from './lessons/LessonPanel.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 
 const NOT_READY: Result<never> = { ok: false, errors: ['The simulation is not running yet.'] };
@@ -64,7 +65,14 @@ async function applyArchitecture(model: ServerModel) {
   return result;
 }
 
-export function ControlPanel() {
+interface ControlPanelProps {
+  /** The open lesson, shown above the controls. */
+  lesson?: ReactNode;
+  /** Presentation mode: no scenario picker. */
+  compact?: boolean;
+}
+
+export function ControlPanel({ lesson, compact = false }: ControlPanelProps) {
   const scenario = useSession((s) => s.scenario);
   if (!scenario) return <aside className="controls" aria-label="Controls" />;
   const server = scenario.server;
@@ -82,7 +90,9 @@ export function ControlPanel() {
 
   return (
     <aside className="controls" aria-label="Controls">
-      <ScenarioPicker />
+      <LessonPicker />
+      {lesson}
+      {!compact && <ScenarioPicker />}
       <Group title="Load">
         {closed ? number('users') : number('arrivalRate')}
         <SelectControl

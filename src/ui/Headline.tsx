@@ -62,7 +62,8 @@ function useMetrics(): Metric[] {
   ];
 }
 
-export function Headline() {
+/** `watched`: the figures an open lesson step points at, highlighted. */
+export function Headline({ watched }: { watched: ReadonlySet<string> }) {
   const metrics = useMetrics();
   return (
     <section className="headline" aria-label="Headline figures">
@@ -70,7 +71,7 @@ export function Headline() {
         {metrics.map((metric) => (
           <li
             key={metric.name}
-            className={metric.alarm && metric.value > 0 ? 'metric metric-alarm' : 'metric'}
+            className={metricClass(metric, watched.has(metric.name))}
             data-testid={`metric-${metric.name}`}
             data-value={metric.value}
           >
@@ -85,6 +86,13 @@ export function Headline() {
       <DropReasons />
     </section>
   );
+}
+
+function metricClass(metric: Metric, watched: boolean): string {
+  const classes = ['metric'];
+  if (metric.alarm && metric.value > 0) classes.push('metric-alarm');
+  if (watched) classes.push('metric-watched');
+  return classes.join(' ');
 }
 
 const REASON_WORDS: Record<DropReason, string> = {

@@ -8,8 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useHeadline } from '../state/headline.ts';
 import { pause, play, reset, setSpeed, step, useSession } from '../state/session.ts';
 import { seconds, speedFactor } from '../viz/charts/format.ts';
-
-const SPEEDS = [0.01, 0.03, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 100, Infinity];
+import { SPEEDS } from './speeds.ts';
 
 function speedWords(speed: number): string {
   if (speed === Infinity) return 'as fast as possible';
@@ -50,7 +49,8 @@ export function PlaybackBar() {
 }
 
 function SpeedControl({ speed }: { speed: number }) {
-  const speeds = SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS, speed].sort((a, b) => a - b);
+  const ladder: readonly number[] = SPEEDS;
+  const speeds = ladder.includes(speed) ? ladder : [...ladder, speed].sort((a, b) => a - b);
   return (
     <span className="playback-speed">
       <label htmlFor="control-speed">Speed</label>

@@ -3,6 +3,7 @@
  * lecturer switches between them to tell a story: a burst, a queue that absorbs it, a retry storm.
  */
 import { loadScenario, play, useSession } from '../state/session.ts';
+import { closeLesson } from './lessons/lessonActions.ts';
 import type { Result } from '../worker/protocol.ts';
 
 interface Example {
@@ -34,6 +35,7 @@ async function loadExample(file: string): Promise<Result<unknown>> {
   if (!example) return { ok: false, errors: [`scenario: no example called ${file}`] };
   const wasPlaying = useSession.getState().playing;
   const result = await loadScenario(example.raw);
+  if (result.ok) closeLesson();
   if (result.ok && wasPlaying) play();
   return result;
 }

@@ -17,9 +17,11 @@ const PICTURE_WORDS =
 interface TopologyViewProps {
   theme: Theme;
   reducedMotion: boolean;
+  /** Larger dots for presentation mode. */
+  dotScale?: number;
 }
 
-export function TopologyView({ theme, reducedMotion }: TopologyViewProps) {
+export function TopologyView({ theme, reducedMotion, dotScale = 1 }: TopologyViewProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<TopologyRenderer | null>(null);
@@ -42,6 +44,7 @@ export function TopologyView({ theme, reducedMotion }: TopologyViewProps) {
   }, []);
 
   useEffect(() => rendererRef.current?.setTheme(theme), [theme]);
+  useEffect(() => rendererRef.current?.setDotScale(dotScale), [dotScale]);
 
   const onClick = (event: MouseEvent<HTMLCanvasElement>) => {
     const renderer = rendererRef.current;

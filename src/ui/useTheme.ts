@@ -1,9 +1,10 @@
 /**
- * The colour theme follows the reader's system setting (prefers-color-scheme), and so does
- * reduced motion; both are read through useSyncExternalStore so a change while the page is open
+ * The colour theme follows the reader's system setting (prefers-color-scheme) unless they chose
+ * light or dark on the page, and reduced motion follows the system; both are read through useSyncExternalStore so a change while the page is open
  * (a projector laptop switching to dark at sunset) re-renders the page and the picture at once.
  */
 import { useSyncExternalStore } from 'react';
+import { usePreferences } from '../state/preferences.ts';
 import type { Theme } from '../viz/palette.ts';
 
 type Subscribe = (onChange: () => void) => () => void;
@@ -29,7 +30,10 @@ function useMediaQuery(query: string): boolean {
 }
 
 export function useTheme(): Theme {
-  return useMediaQuery('(prefers-color-scheme: dark)') ? 'dark' : 'light';
+  const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
+  const choice = usePreferences((s) => s.theme);
+  if (choice !== 'system') return choice;
+  return systemDark ? 'dark' : 'light';
 }
 
 export function useReducedMotion(): boolean {

@@ -9,6 +9,7 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import type { Result } from '../../worker/protocol.ts';
 import { ControlNote } from './ControlNote.tsx';
+import { useControlShown } from './controlFilter.ts';
 import type { NumberField } from './fields.ts';
 import { positionOf, sliderRange, valueAt } from './sliderScale.ts';
 
@@ -24,7 +25,11 @@ interface NumberControlProps {
   apply: (value: number) => Promise<Result<unknown>>;
 }
 
-export function NumberControl({ field, label, value, inapplicable, apply }: NumberControlProps) {
+export function NumberControl(props: NumberControlProps) {
+  return useControlShown(props.label) ? <NumberControlShown {...props} /> : null;
+}
+
+function NumberControlShown({ field, label, value, inapplicable, apply }: NumberControlProps) {
   const id = `control-${field.key}`;
   const noteId = useId();
   const [draft, setDraft] = useState<string | null>(null);

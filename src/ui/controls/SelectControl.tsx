@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import type { Result } from '../../worker/protocol.ts';
 import { ControlNote } from './ControlNote.tsx';
+import { useControlShown } from './controlFilter.ts';
 
 export interface Option<T extends string> {
   value: T;
@@ -21,6 +22,10 @@ interface SelectControlProps<T extends string> {
 }
 
 export function SelectControl<T extends string>(props: SelectControlProps<T>) {
+  return useControlShown(props.label) ? <SelectControlShown {...props} /> : null;
+}
+
+function SelectControlShown<T extends string>(props: SelectControlProps<T>) {
   const { id, label, value, options, inapplicable, apply } = props;
   const noteId = useId();
   const [refusal, setRefusal] = useState<string[] | null>(null);

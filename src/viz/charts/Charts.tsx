@@ -71,11 +71,13 @@ function TheoryNote({ theory, history }: { theory: TheoryLines; history: History
       </p>
     );
   }
-  const measured = history.summary.dropRate;
+  const { arrived, dropRate } = history.summary;
+  // Measurement starts after the warm-up; before then there is nothing to compare.
+  const measured = arrived > 0 ? `measured ${percentOf(dropRate)}` : 'measured after the warm-up';
   return (
     <p className="theory-note" data-testid="theory-note">
       <strong>Theory ({theory.model}), dashed:</strong> {theory.note} Drop probability: theory{' '}
-      {percentOf(theory.dropProbability)}, measured {percentOf(measured)}.
+      {percentOf(theory.dropProbability)}, {measured}.
     </p>
   );
 }
