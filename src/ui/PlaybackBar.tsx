@@ -7,7 +7,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useHeadline } from '../state/headline.ts';
 import { pause, play, reset, setSpeed, step, useSession } from '../state/session.ts';
-import { seconds, speedFactor } from '../viz/charts/format.ts';
+import { count, seconds, speedFactor } from '../viz/charts/format.ts';
 import { SPEEDS } from './speeds.ts';
 
 function speedWords(speed: number): string {
@@ -71,12 +71,13 @@ function SpeedControl({ speed }: { speed: number }) {
 }
 
 function Clock() {
-  const { simNowMs, durationMs, achievedSpeed, finished } = useHeadline(
+  const { simNowMs, durationMs, achievedSpeed, finished, events } = useHeadline(
     useShallow((h) => ({
       simNowMs: h.simNowMs,
       durationMs: h.durationMs,
       achievedSpeed: h.achievedSpeed,
       finished: h.finished,
+      events: h.events,
     })),
   );
   const playing = useSession((s) => s.playing);
@@ -90,8 +91,10 @@ function Clock() {
       <span className="clock-time" data-testid="clock">
         t = {seconds(simNowMs / 1000)} of {Math.round(durationMs / 1000)} s
       </span>
-      <span className="clock-state" data-testid="achieved-speed">
-        {state}
+      <span className="clock-state">
+        <span data-testid="achieved-speed">{state}</span>
+        {/* Step runs one engine event: the count shows that it did. */}
+        {!playing && <span data-testid="events"> · event {count(events)}</span>}
       </span>
     </span>
   );

@@ -66,7 +66,7 @@ function inlineStyles(source: Element, target: Element): void {
 /** Every chart under `root`, titled and laid out two to a row, as one SVG document. */
 export function chartsAsSvg(root: ParentNode): { svg: string; width: number; height: number } {
   const charts = [...root.querySelectorAll('.chart')].flatMap((figure) => {
-    const plot = figure.querySelector(':scope > svg');
+    const plot = figure.querySelector('.chart-plot > svg');
     if (!(plot instanceof SVGSVGElement)) return [];
     const title = figure.querySelector('.chart-title')?.textContent ?? '';
     return [{ title, plot, box: plot.getBoundingClientRect() }];
