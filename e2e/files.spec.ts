@@ -49,7 +49,7 @@ test('an imported run exports CSV and JSON whose figures match the counters on s
 
   const csvDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
-  const csv = await readFile((await (await csvDownload).path())!, 'utf8');
+  const csv = await readFile(await (await csvDownload).path(), 'utf8');
   const [header, ...rows] = csv.trim().split('\n');
   const columns = header!.split(',');
   const column = (name: string) => rows.map((r) => Number(r.split(',')[columns.indexOf(name)]));
@@ -62,7 +62,7 @@ test('an imported run exports CSV and JSON whose figures match the counters on s
 
   const jsonDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export JSON' }).click();
-  const json = JSON.parse(await readFile((await (await jsonDownload).path())!, 'utf8')) as {
+  const json = JSON.parse(await readFile(await (await jsonDownload).path(), 'utf8')) as {
     summary: { completed: number; dropped: number };
   };
   expect(json.summary.completed).toBe(completed);
@@ -70,17 +70,19 @@ test('an imported run exports CSV and JSON whose figures match the counters on s
 
   const scenarioDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export scenario' }).click();
-  const exported = JSON.parse(await readFile((await (await scenarioDownload).path())!, 'utf8'));
+  const exported: unknown = JSON.parse(
+    await readFile(await (await scenarioDownload).path(), 'utf8'),
+  );
   expect(exported).toMatchObject(SHORT_RUN);
 
   const svgDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Charts as SVG' }).click();
-  const svg = await readFile((await (await svgDownload).path())!, 'utf8');
+  const svg = await readFile(await (await svgDownload).path(), 'utf8');
   expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(svg).toContain('Throughput');
 
   const pngDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Charts as PNG' }).click();
-  const png = await readFile((await (await pngDownload).path())!);
+  const png = await readFile(await (await pngDownload).path());
   expect(png.subarray(1, 4).toString()).toBe('PNG');
 });
