@@ -5,6 +5,7 @@
  */
 import type { Counts } from './metrics.ts';
 import type { Simulation } from './simulation.ts';
+import { stageCountsByName, type StageName } from './stages.ts';
 
 export interface RunSummary {
   arrived: number;
@@ -23,6 +24,8 @@ export interface RunSummary {
   retries: number;
   simulatedSec: number;
   events: number;
+  /** Tries still in the system at the end, by stage (all of them, measured or not). */
+  stagesAtEnd: Record<StageName, number>;
 }
 
 export function summarize(sim: Simulation): RunSummary {
@@ -53,5 +56,6 @@ export function summarize(sim: Simulation): RunSummary {
     retries: c.retries,
     simulatedSec: sim.now / 1000,
     events: sim.eventsProcessed,
+    stagesAtEnd: stageCountsByName(sim),
   };
 }

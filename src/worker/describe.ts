@@ -10,7 +10,6 @@ import type { Deque } from '../engine/deque.ts';
 import { MessageQueueServer } from '../engine/servers/messageQueue.ts';
 import type { ServerMachine } from '../engine/servers/types.ts';
 import type { Simulation } from '../engine/simulation.ts';
-import { stageOf } from './jobStage.ts';
 
 const MAX_POSITION_SEARCH = 10_000;
 
@@ -43,7 +42,7 @@ export function jobDoing(sim: Simulation, job: Job): string {
   const threadId = thread ? thread.id : '?';
   const on = thread ? `thread ${threadId} of machine ${machine}` : `machine ${machine}`;
   const mq = sim.server instanceof MessageQueueServer ? sim.server : null;
-  switch (stageOf(job)) {
+  switch (job.stage) {
     case JobStage.networkIn:
       return 'on the network, on its way to the balancer';
     case JobStage.backlog:

@@ -2,8 +2,7 @@
  * Builds the picture's part of a frame from the engine's state: machines with their cores,
  * threads and backlogs, the shared queues of the message-queue model, and requests on the wire.
  * What is drawn is capped (threads, queue ids, wire dots), but every count is exact: lengths come
- * from the engine's queues and counters, and the stage counts walk only machines, threads and the
- * wire, never the entries of a queue, so a backlog of a million costs nothing here.
+ * from the engine's queues and counters, and the stage counts from the engine (stages.ts).
  *
  * Every typed array is new for each frame, so the host can transfer their buffers to the page.
  */
@@ -12,7 +11,7 @@ import { MessageQueueServer } from '../engine/servers/messageQueue.ts';
 import type { ServerMachine } from '../engine/servers/types.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import type { Deque } from '../engine/deque.ts';
-import { stageOf } from './jobStage.ts';
+import { stageCounts } from '../engine/stages.ts';
 import type { Frame, MachineFrame, SharedQueuesFrame, WireFrame } from './protocol.ts';
 
 export const MAX_THREADS_DRAWN = 256;
@@ -20,22 +19,18 @@ export const MAX_QUEUE_IDS = 64;
 export const MAX_WIRE_DRAWN = 600;
 /** In `coreThread`: the core is busy with a thread beyond the drawn ones. */
 export const UNDRAWN_THREAD = -2;
-const STAGE_COUNT = Object.keys(JobStage).length;
 
 /** The machines, shared queues, wire and exact stage counts of the simulation now. */
 export function buildScene(
   sim: Simulation,
 ): Pick<Frame, 'machines' | 'shared' | 'wire' | 'stageCounts'> {
-  const stageCounts = new Int32Array(STAGE_COUNT);
-  const machines = sim.machines.map((m) => buildMachine(sim, m, stageCounts));
+  const machines = sim.machines.map((m) => buildMachine(sim, m));
   const queues = sim.server instanceof MessageQueueServer ? sim.server : null;
-  if (queues) countSharedStages(queues, stageCounts);
   const shared = queues ? buildShared(queues) : null;
-  const wire = buildWire(sim, stageCounts);
-  return { machines, shared, wire, stageCounts };
+  return { machines, shared, wire: buildWire(sim), stageCounts: stageCounts(sim) };
 }
 
-function buildMachine(sim: Simulation, m: ServerMachine, stageCounts: Int32Array): MachineFrame {
+function buildMachine(sim: Simulation, m: ServerMachine): MachineFrame {
   const cores = m.cpu.cores;
   const threads = m.threads;
   const drawn = Math.min(threads.length, MAX_THREADS_DRAWN);
@@ -57,20 +52,17 @@ function buildMachine(sim: Simulation, m: ServerMachine, stageCounts: Int32Array
     publishingRequest: m.pendingPublish ? m.pendingPublish.request.id : -1,
     openConnections: m.openConnections,
     runQueueLength: m.cpu.runQueue.length,
-    served: servedBy(m),
+    served: m.served,
   };
-  fillThreads(m, frame, stageCounts);
+  fillThreads(m, frame);
   fillCores(sim, m, frame);
-  stageCounts[JobStage.backlog]! += m.backlog.length;
-  if (m.pendingPublish) stageCounts[JobStage.publishing]!++;
   return frame;
 }
 
-function fillThreads(m: ServerMachine, frame: MachineFrame, stageCounts: Int32Array): void {
+function fillThreads(m: ServerMachine, frame: MachineFrame): void {
   const drawn = frame.threadState.length;
   m.threads.forEach((thread, i) => {
     const job = thread.job;
-    if (job) stageCounts[stageOf(job)]!++;
     const core = thread.core;
     if (core && core.index < frame.cores) {
       frame.coreThread[core.index] = i < drawn ? i : UNDRAWN_THREAD;
@@ -89,17 +81,6 @@ function fillCores(sim: Simulation, m: ServerMachine, frame: MachineFrame): void
   });
 }
 
-/**
- * Responses a machine has sent. The thread-per-connection server counts them on the machine;
- * the message-queue server does not, so its threads' counts are summed.
- * Limitation: a message-queue worker that left (the pool shrank) takes its count with it.
- */
-function servedBy(m: ServerMachine): number {
-  let byThreads = 0;
-  for (const thread of m.threads) byThreads += thread.served;
-  return Math.max(m.served, byThreads);
-}
-
 function buildShared(server: MessageQueueServer): SharedQueuesFrame {
   return {
     requestQueueLength: server.requestQueue.length,
@@ -115,13 +96,6 @@ function buildShared(server: MessageQueueServer): SharedQueuesFrame {
   };
 }
 
-/** Jobs held by a thread (blocked pushers included) were counted with their machines. */
-function countSharedStages(server: MessageQueueServer, stageCounts: Int32Array): void {
-  stageCounts[JobStage.queued]! += server.requestQueue.length;
-  stageCounts[JobStage.responseQueue]! += server.responseQueue.length;
-  if (server.sending) stageCounts[JobStage.sending]!++;
-}
-
 function firstIds(queue: Deque<Job>): Float64Array {
   const ids = new Float64Array(Math.min(queue.length, MAX_QUEUE_IDS));
   for (let i = 0; i < ids.length; i++) ids[i] = queue.at(i)!.request.id;
@@ -129,7 +103,7 @@ function firstIds(queue: Deque<Job>): Float64Array {
 }
 
 /** An even sample of the jobs on the wire; all of them are counted. */
-function buildWire(sim: Simulation, stageCounts: Int32Array): WireFrame {
+function buildWire(sim: Simulation): WireFrame {
   const total = sim.onTheWire.size;
   const count = Math.min(total, MAX_WIRE_DRAWN);
   const wire: WireFrame = {
@@ -142,7 +116,6 @@ function buildWire(sim: Simulation, stageCounts: Int32Array): WireFrame {
   let taken = 0;
   let index = 0;
   for (const job of sim.onTheWire) {
-    stageCounts[job.stage]!++;
     if (taken < count && index === Math.floor((taken * total) / count)) {
       putOnWire(sim, job, wire, taken++);
     }

@@ -20,7 +20,6 @@ import {
   threadDoing,
   threadStateWord,
 } from './describe.ts';
-import { stageOf } from './jobStage.ts';
 import type { Inspection, SelectTarget, TimelineEntry } from './protocol.ts';
 
 const MAX_THREAD_TIMELINE = 16;
@@ -232,7 +231,7 @@ function jobTimeline(job: Job): TimelineEntry[] {
 
 /** Still waiting or being worked on in the server, though its client gave up. */
 function isAtServer(job: Job): boolean {
-  switch (stageOf(job)) {
+  switch (job.stage) {
     case JobStage.networkIn:
     case JobStage.networkOut:
     case JobStage.done:
