@@ -48,7 +48,8 @@ export class Histogram {
     if (q >= 1) return this.max;
     const rank = Math.max(1, Math.ceil(q * this.count));
     let seen = 0;
-    for (let i = 0; i < BUCKETS; i++) {
+    // Buckets below the minimum's are empty: start there rather than at the first bucket.
+    for (let i = bucketOf(this.min); i < BUCKETS; i++) {
       seen += this.counts[i]!;
       if (seen >= rank) return Math.min(this.max, Math.max(this.min, valueOf(i)));
     }
@@ -56,7 +57,8 @@ export class Histogram {
   }
 
   reset(): void {
-    this.counts.fill(0);
+    // Only buckets between the minimum's and the maximum's can hold anything.
+    if (this.count > 0) this.counts.fill(0, bucketOf(this.min), bucketOf(this.max) + 1);
     this.count = 0;
     this.sum = 0;
     this.min = Infinity;
