@@ -15,6 +15,9 @@ export const PRIORITY_FIRST = 0;
 export const PRIORITY_NORMAL = 1;
 export const PRIORITY_LAST = 2;
 
+/** Priority and scheduling order fold into one number: the order stays below 2^50. */
+const PRIORITY_STEP = 2 ** 50;
+
 export class EventQueue<Ref> {
   private times = new Float64Array(1024);
   private orders = new Float64Array(1024);
@@ -32,8 +35,7 @@ export class EventQueue<Ref> {
   schedule(time: number, kind: number, ref: Ref, aux = 0, priority = PRIORITY_NORMAL): void {
     if (!(time >= 0) || time === Infinity) throw new Error(`event time ${time} is not finite`);
     if (this.size === this.times.length) this.grow();
-    // Priority and sequence fold into one number: the sequence fits in 2^50.
-    const order = priority * 2 ** 50 + this.scheduled++;
+    const order = priority * PRIORITY_STEP + this.scheduled++;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;

@@ -188,8 +188,8 @@ export class Simulation implements ServerHost, CpuHost {
     this.log(TransitionKind.started, job);
     // Zero-CPU work still passes through the CPU so that each job costs at least one event,
     // which keeps a long queue of empty jobs from recursing.
+    // The CPU scheduler sets the job's stage: running, or waiting for a core.
     (thread.machine as ServerMachine).cpu.makeRunnable(thread);
-    job.stage = thread.state === ThreadState.running ? JobStage.running : JobStage.waitingForCore;
   }
 
   refuse(job: Job, reason: DropReason): void {
