@@ -460,7 +460,7 @@ const horizontal: Lesson = {
       watch: ['p99', 'dropped', 'queue'],
       controls: ['Workers per machine', 'Queue capacity'],
       notice:
-        'With the same room for waiting requests, p99 latency is lower than with any balancer.',
+        'With the same room for waiting requests, p99 latency is lower than with least-connections.',
     },
   ],
 };
