@@ -77,6 +77,8 @@ export class Job {
   thread: Thread | null = null;
   /** The client gave up on this try; the server may still finish it (wasted work). */
   abandoned = false;
+  /** In the simulation's set of jobs on the wire. */
+  onWire = false;
   sentMs: number;
   arrivedMs = -1;
   startedMs = -1;
