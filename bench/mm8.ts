@@ -10,7 +10,11 @@
  * figure that shows whether memory grows with the length of the run; its rate is not
  * comparable, since the collections take time.
  *
- * Usage: node --import tsx [--expose-gc] bench/mm8.ts REQUESTS SEED [--live-heap]
+ * With --warm it first runs a shorter M/M/8 of another seed, unmeasured, so that the measured
+ * run sees code the JIT has already compiled, as any run after the first in a page or a test
+ * suite does; without it the figure includes the JIT's warm-up.
+ *
+ * Usage: node --import tsx [--expose-gc] bench/mm8.ts REQUESTS SEED [--live-heap] [--warm]
  */
 import { pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
@@ -55,7 +59,15 @@ export function mm8Scenario(requests: number, seed: number): Scenario {
   });
 }
 
-export function measureMm8(requests: number, seed: number, liveHeap: boolean): Mm8Result {
+const WARM_UP_REQUESTS = 200_000;
+
+export function measureMm8(
+  requests: number,
+  seed: number,
+  liveHeap: boolean,
+  warm = false,
+): Mm8Result {
+  if (warm) warmUp(seed);
   const collect = liveHeap ? garbageCollector() : () => {};
   collect();
   const start = process.memoryUsage();
@@ -88,6 +100,11 @@ export function measureMm8(requests: number, seed: number, liveHeap: boolean): M
   };
 }
 
+function warmUp(seed: number): void {
+  const sim = new Simulation(mm8Scenario(WARM_UP_REQUESTS, seed + 1000), { trackRequests: false });
+  sim.runUntil(sim.durationMs);
+}
+
 function garbageCollector(): () => void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('--live-heap needs node --expose-gc');
@@ -98,9 +115,9 @@ function main(argv: readonly string[]): void {
   const requests = Number(argv[0]);
   const seed = Number(argv[1]);
   if (!(Number.isInteger(requests) && requests > 0 && Number.isInteger(seed) && seed >= 0)) {
-    throw new Error('usage: mm8.ts REQUESTS SEED [--live-heap]');
+    throw new Error('usage: mm8.ts REQUESTS SEED [--live-heap] [--warm]');
   }
-  const result = measureMm8(requests, seed, argv.includes('--live-heap'));
+  const result = measureMm8(requests, seed, argv.includes('--live-heap'), argv.includes('--warm'));
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
