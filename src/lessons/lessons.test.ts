@@ -10,8 +10,8 @@ import { ThreadState } from '../engine/model.ts';
 import { MessageQueueServer } from '../engine/servers/messageQueue.ts';
 import { summarize, type RunSummary } from '../engine/summary.ts';
 import { LESSONS, lessonById } from './catalogue.ts';
-import { scenarioAtStep, tunables } from './steps.ts';
-import { mergePatch } from '../engine/scenario/patch.ts';
+import { scenarioAtStep } from './steps.ts';
+import { mergePatch, tunables } from '../engine/scenario/patch.ts';
 
 function lesson(id: string) {
   const found = lessonById(id);

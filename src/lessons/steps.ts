@@ -5,7 +5,7 @@
  * tunable knob to its value at that step, so steps can be visited in any order.
  */
 import { mergePatch } from '../engine/scenario/patch.ts';
-import type { Patch, Scenario } from '../engine/scenario/schema.ts';
+import type { Scenario } from '../engine/scenario/schema.ts';
 import { parseScenario } from '../engine/scenario/validate.ts';
 import type { Lesson } from './types.ts';
 
@@ -31,22 +31,6 @@ export function scenarioAtStep(lesson: Lesson, step: number): StepState {
     if (patch) scenario = mergePatch(scenario, patch);
   }
   return { baseStep, scenario };
-}
-
-/** Every knob that can change live, at its value in `scenario`: entering a step applies this. */
-export function tunables(scenario: Scenario): Patch {
-  const { model: _model, ...server } = scenario.server;
-  return {
-    load: scenario.load,
-    request: scenario.request,
-    network: scenario.network,
-    timeoutMs: scenario.timeoutMs,
-    retry: scenario.retry,
-    machines: scenario.machines,
-    balancer: scenario.balancer,
-    server,
-    cpu: scenario.cpu,
-  };
 }
 
 function mustParse(raw: unknown, lessonId: string): Scenario {

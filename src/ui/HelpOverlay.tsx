@@ -2,29 +2,12 @@
  * The keyboard shortcuts, listed from the same table that handles the keys. A modal dialog:
  * Escape or the Close button hides it, and focus returns to where it was.
  */
-import { useEffect, useRef } from 'react';
+import { ModalDialog } from './ModalDialog.tsx';
 import type { Shortcut } from './shortcuts.ts';
 
 export function HelpOverlay({ list, onClose }: { list: readonly Shortcut[]; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    element.showModal();
-    return () => element.close();
-  }, []);
-
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby="help-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog titleId="help-title" onClose={onClose}>
       <h2 id="help-title">Keyboard shortcuts</h2>
       <table className="shortcut-table">
         <tbody>
@@ -42,6 +25,6 @@ export function HelpOverlay({ list, onClose }: { list: readonly Shortcut[]; onCl
       <button type="button" className="button button-primary" onClick={onClose} autoFocus>
         Close
       </button>
-    </dialog>
+    </ModalDialog>
   );
 }

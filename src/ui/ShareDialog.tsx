@@ -2,11 +2,11 @@
  * Sharing: the link that reproduces what is on screen, and a snippet that embeds it in slides or
  * a course page (no controls, one scenario, optional autoplay). Both have a Copy button.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { ModalDialog } from './ModalDialog.tsx';
 import { currentLink, pageAddress } from './urlState.ts';
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [autoplay, setAutoplay] = useState(true);
   const link = currentLink({ embed: false, autoplay: false });
   const embedHash = currentLink({ embed: true, autoplay });
@@ -16,23 +16,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       `title="Servicescope simulation" style="border:0" loading="lazy"></iframe>`
     : '';
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    element.showModal();
-    return () => element.close();
-  }, []);
-
   return (
-    <dialog
-      ref={dialog}
-      className="dialog share-dialog"
-      aria-labelledby="share-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog titleId="share-title" className="share-dialog" onClose={onClose}>
       <h2 id="share-title">Share this view</h2>
       {!link && (
         <p className="refusal">
@@ -50,7 +35,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           Close
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -10,6 +10,7 @@
  * The worker factory and the timers are handed in, so tests drive all of this without a browser.
  */
 import * as Comlink from 'comlink';
+import { tunables } from '../engine/scenario/patch.ts';
 import type { Patch, Scenario } from '../engine/scenario/schema.ts';
 import type { EngineApi, Frame, History, Result, SelectTarget, Speed } from './protocol.ts';
 
@@ -176,7 +177,7 @@ export class EngineClient {
     const result = await this.load(loaded);
     if (this.speed !== 1) await this.setSpeed(this.speed);
     if (!result.ok || !live || live === loaded) return this.ready(result);
-    return this.ready(await this.apply(patchRestoring(live)));
+    return this.ready(await this.apply(tunables(live)));
   }
 
   /** Stops the worker for good. */
@@ -296,22 +297,6 @@ export class EngineClient {
     this.currentHealth = health;
     this.onHealth(health);
   }
-}
-
-/** Every tunable part of a scenario, as a live change that brings a fresh run to it. */
-export function patchRestoring(scenario: Scenario): Patch {
-  const { model: _model, ...server } = scenario.server;
-  return {
-    load: scenario.load,
-    request: scenario.request,
-    network: scenario.network,
-    timeoutMs: scenario.timeoutMs,
-    retry: scenario.retry,
-    machines: scenario.machines,
-    balancer: scenario.balancer,
-    server,
-    cpu: scenario.cpu,
-  };
 }
 
 function hangProblem(name: string, limitMs: number): string {

@@ -42,6 +42,26 @@ export function applyPatch(scenario: Scenario, patch: Patch): Scenario {
   return result.value;
 }
 
+/**
+ * Every knob that can change live, at its value in `scenario`, as one patch: applied to a run of
+ * the same model it brings that run to this configuration (a lesson step entered from either
+ * side, a restarted worker catching up with its live changes).
+ */
+export function tunables(scenario: Scenario): Patch {
+  const { model: _model, ...server } = scenario.server;
+  return {
+    load: scenario.load,
+    request: scenario.request,
+    network: scenario.network,
+    timeoutMs: scenario.timeoutMs,
+    retry: scenario.retry,
+    machines: scenario.machines,
+    balancer: scenario.balancer,
+    server,
+    cpu: scenario.cpu,
+  };
+}
+
 function definedOnly<T extends object>(part: T | undefined): Partial<T> {
   if (!part) return {};
   return Object.fromEntries(Object.entries(part).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -5,7 +5,8 @@
  * speed.
  */
 import { lessonById } from '../../lessons/catalogue.ts';
-import { scenarioAtStep, tunables } from '../../lessons/steps.ts';
+import { tunables } from '../../engine/scenario/patch.ts';
+import { scenarioAtStep } from '../../lessons/steps.ts';
 import type { Lesson } from '../../lessons/types.ts';
 import { useLesson } from '../../state/lesson.ts';
 import { applyPatch, loadScenario, play, setSpeed } from '../../state/session.ts';
