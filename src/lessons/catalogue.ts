@@ -503,7 +503,7 @@ const beyond: Lesson = {
     },
     {
       title: 'The same spike with retries',
-      text: 'Now each client retries up to three more times. Reset and watch the same spike.',
+      text: 'Now each client retries up to three more times. The run starts again, with the same spike.',
       scenario: {
         version: 1,
         name: 'A short spike with timeouts and retries',

@@ -37,18 +37,19 @@ export function TopTools({ onShare, onHelp, onPresent }: TopToolsProps) {
       >
         ?
       </button>
-      <label className="theme-choice">
-        <span className="visually-hidden">Theme</span>
-        <select
-          className="select"
-          value={theme}
-          onChange={(e) => chooseTheme(e.target.value as ThemeChoice)}
-        >
-          <option value="system">System</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
-        </select>
+      <label htmlFor="theme-choice" className="visually-hidden">
+        Theme
       </label>
+      <select
+        id="theme-choice"
+        className="select"
+        value={theme}
+        onChange={(e) => chooseTheme(e.target.value as ThemeChoice)}
+      >
+        <option value="system">Theme: system</option>
+        <option value="light">Theme: light</option>
+        <option value="dark">Theme: dark</option>
+      </select>
     </div>
   );
 }
