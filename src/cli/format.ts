@@ -20,7 +20,8 @@ export function formatSummary(scenario: Scenario, s: RunSummary, wallMs: number)
     `throughput  ${fixed(s.throughputPerSec, 2)} responses/s`,
     `drops       ${percent(s.dropRate)}${reasons ? ` (${reasons})` : ''}`,
     `latency ms  mean ${fixed(s.latencyMs.mean, 2)}  p50 ${fixed(s.latencyMs.p50, 2)}  ` +
-      `p90 ${fixed(s.latencyMs.p90, 2)}  p99 ${fixed(s.latencyMs.p99, 2)}  max ${fixed(s.latencyMs.max, 2)}`,
+      `p90 ${fixed(s.latencyMs.p90, 2)}  p99 ${fixed(s.latencyMs.p99, 2)}  ` +
+      `max ${fixed(s.latencyMs.max, 2)}`,
     `wait ms     mean ${fixed(s.waitMs.mean, 2)}  p99 ${fixed(s.waitMs.p99, 2)}`,
     `cpu         ${percent(s.cpuUtilization)} busy`,
     `engine      ${s.events} events in ${wallMs} ms`,

@@ -61,7 +61,8 @@ const programAndService: Lesson = {
       speed: 0.25,
       watch: ['p50'],
       controls: [],
-      notice: 'Latency is the network there and back (2 × 40 ms) plus 60 ms of work: about 140 ms.',
+      notice:
+        'Latency is the network there and back (2 × 40 ms) plus 60 ms of work: ' + 'about 140 ms.',
     },
   ],
 };
@@ -89,11 +90,14 @@ const manyCopies: Lesson = {
   steps: [
     {
       title: 'One thread, one core',
-      text: 'Each request needs 20 ms of CPU, so one core can answer about 50 a second. 300 arrive.',
+      text:
+        'Each request needs 20 ms of CPU, so one core can answer about 50 a second. ' +
+        '300 arrive.',
       watch: ['throughput', 'dropped', 'cpu'],
       controls: ['Cores per machine', 'Threads per machine'],
       notice:
-        'Throughput sits near 50 per second, the CPU is always busy, and most requests are dropped.',
+        'Throughput sits near 50 per second, the CPU is always busy, and most requests are ' +
+        'dropped.',
     },
     {
       title: 'Four threads on four cores',
@@ -106,13 +110,15 @@ const manyCopies: Lesson = {
     {
       title: 'Sixteen threads on four cores',
       text:
-        'Now try 16 threads on the same four cores. Sixteen requests are in progress, but only four ' +
+        'Now try 16 threads on the same four cores. Sixteen requests are in progress, but only ' +
+        'four ' +
         'can run at any moment; the others wait for a core.',
       set: { machines: { cores: 4 }, server: { threads: 16 } },
       watch: ['throughput', 'p50'],
       controls: ['Threads per machine'],
       notice:
-        'Throughput stays near 200 per second, while latency rises: each request now shares a core ' +
+        'Throughput stays near 200 per second, while latency rises: each request now shares a ' +
+        'core ' +
         'and spends longer on its thread.',
     },
   ],
@@ -152,7 +158,8 @@ const nobodyFree: Lesson = {
     {
       title: 'Watch a burst arrive',
       text:
-        'Every 10 seconds, for 2 seconds, four times as many requests arrive. Eight threads on four ' +
+        'Every 10 seconds, for 2 seconds, four times as many requests arrive. Eight threads on ' +
+        'four ' +
         'cores can answer about 330 a second; the burst brings 600.',
       watch: ['dropped', 'queue', 'throughput'],
       controls: ['Backlog', 'Threads per machine'],
@@ -165,7 +172,8 @@ const nobodyFree: Lesson = {
       watch: ['dropped', 'p99'],
       controls: ['Backlog'],
       notice:
-        'Far fewer drops, but requests that arrive in a burst wait much longer: p99 latency climbs.',
+        'Far fewer drops, but requests that arrive in a burst wait much longer: p99 latency ' +
+        'climbs.',
     },
   ],
 };
@@ -304,7 +312,9 @@ const oneCore: Lesson = {
   steps: [
     {
       title: 'One thread',
-      text: 'Each request needs 2 ms of CPU and then waits 40 ms on a database. One thread, one core.',
+      text:
+        'Each request needs 2 ms of CPU and then waits 40 ms on a database. ' +
+        'One thread, one core.',
       watch: ['throughput', 'cpu', 'dropped'],
       controls: ['Threads per machine'],
       notice: 'About 24 answers a second, and the core is idle more than 90% of the time.',
@@ -324,7 +334,8 @@ const oneCore: Lesson = {
       watch: ['throughput', 'cpu', 'dropped'],
       controls: ['Threads per machine'],
       notice:
-        'Every request is answered: many threads give far more than four times the throughput of one.',
+        'Every request is answered: many threads give far more than four times the throughput of ' +
+        'one.',
     },
   ],
 };
@@ -351,7 +362,9 @@ const vertical: Lesson = {
   steps: [
     {
       title: 'Two cores',
-      text: 'Requests need 10 ms of CPU and 10 ms of I/O. Two cores can do about 200 a second; 400 arrive.',
+      text:
+        'Requests need 10 ms of CPU and 10 ms of I/O. Two cores can do about 200 a second; 400 ' +
+        'arrive.',
       watch: ['throughput', 'dropped', 'cpu'],
       controls: ['Cores per machine', 'Core speed'],
       notice: 'The CPU is saturated and half the requests are dropped.',
@@ -427,7 +440,9 @@ const horizontal: Lesson = {
     },
     {
       title: 'Least connections',
-      text: 'Switch the balancer to least-connections: each connection goes to the least busy machine.',
+      text:
+        'Switch the balancer to least-connections: each connection goes to the least busy ' +
+        'machine.',
       set: { machines: { count: 4 }, balancer: 'least-connections' },
       watch: ['p99', 'dropped'],
       controls: ['Balancer'],
@@ -460,7 +475,8 @@ const horizontal: Lesson = {
       watch: ['p99', 'dropped', 'queue'],
       controls: ['Workers per machine', 'Queue capacity'],
       notice:
-        'With the same room for waiting requests, p99 latency is lower than with least-connections.',
+        'With the same room for waiting requests, p99 latency is lower than with ' +
+        'least-connections.',
     },
   ],
 };
@@ -503,7 +519,9 @@ const beyond: Lesson = {
     },
     {
       title: 'The same spike with retries',
-      text: 'Now each client retries up to three more times. The run starts again, with the same spike.',
+      text:
+        'Now each client retries up to three more times. The run starts again, with the same ' +
+        'spike.',
       scenario: {
         version: 1,
         name: 'A short spike with timeouts and retries',

@@ -36,7 +36,8 @@ export function encodeLink(state: LinkState): Result<string> {
   const hash = `#${params.toString()}`;
   if (hash.length > MAX_HASH_LENGTH) {
     return fail(
-      `link: the scenario is too large to share as a link (${hash.length} characters, at most ${MAX_HASH_LENGTH}); export it as a file instead`,
+      `link: the scenario is too large to share as a link (${hash.length} characters, ` +
+        `at most ${MAX_HASH_LENGTH}); export it as a file instead`,
     );
   }
   return { ok: true, value: hash };
@@ -51,7 +52,8 @@ export function decodeLink(hash: string): Result<LinkState | null> {
   const version = params.get('v');
   if (version !== String(LINK_VERSION)) {
     return fail(
-      `link.v: this link is of version ${version ?? 'none'}; this build reads version ${LINK_VERSION}`,
+      `link.v: this link is of version ${version ?? 'none'}; ` +
+        `this build reads version ${LINK_VERSION}`,
     );
   }
   const scenario = readScenario(params.get('s'));

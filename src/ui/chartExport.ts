@@ -81,7 +81,9 @@ export function chartsAsSvg(root: ParentNode): { svg: string; width: number; hei
     const x = GAP + (i % columns) * (cellWidth + GAP);
     const y = GAP + Math.floor(i / columns) * (cellHeight + GAP);
     const inner = standaloneSvg(c.plot).replace('<svg ', `<svg x="${x}" y="${y + TITLE_HEIGHT}" `);
-    return `<text x="${x}" y="${y + 14}" style="font:600 13px sans-serif;fill:${textColour(root)}">${escapeXml(c.title)}</text>${inner}`;
+    const style = `font:600 13px sans-serif;fill:${textColour(root)}`;
+    const title = `<text x="${x}" y="${y + 14}" style="${style}">${escapeXml(c.title)}</text>`;
+    return title + inner;
   });
   const background = getComputedStyle(document.body).backgroundColor || '#ffffff';
   const svg =

@@ -1,6 +1,7 @@
 /**
  * The colour theme follows the reader's system setting (prefers-color-scheme) unless they chose
- * light or dark on the page, and reduced motion follows the system; both are read through useSyncExternalStore so a change while the page is open
+ * light or dark on the page, and reduced motion follows the system; both are read through
+ * useSyncExternalStore so a change while the page is open
  * (a projector laptop switching to dark at sunset) re-renders the page and the picture at once.
  */
 import { useSyncExternalStore } from 'react';

@@ -25,7 +25,8 @@ export function migrateToCurrent(raw: unknown): Result<unknown> {
     return {
       ok: false,
       errors: [
-        `version: this is a version ${version} scenario; this build of Servicescope reads versions 1 to ${SCENARIO_VERSION}`,
+        `version: this is a version ${version} scenario; ` +
+          `this build of Servicescope reads versions 1 to ${SCENARIO_VERSION}`,
       ],
     };
   }

@@ -52,7 +52,9 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
 function describeRule(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'too_big':
-      return `must be at most ${String(issue.maximum)}${issue.inclusive === false ? ' (exclusive)' : ''}`;
+      return issue.inclusive === false
+        ? `must be less than ${String(issue.maximum)}`
+        : `must be at most ${String(issue.maximum)}`;
     case 'too_small':
       return issue.inclusive === false && Number(issue.minimum) === 0
         ? 'must be greater than 0'
@@ -62,7 +64,7 @@ function describeRule(issue: z.core.$ZodIssue): string {
         ? `is required (${issue.expected})`
         : `must be ${article(issue.expected)} (got ${typeName(issue.input)})`;
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${quoted(issue.keys)}`;
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_union':
@@ -74,6 +76,10 @@ function describeRule(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+function quoted(keys: readonly string[]): string {
+  return keys.map((k) => `'${k}'`).join(', ');
 }
 
 function article(expected: string): string {
