@@ -44,16 +44,30 @@ export class Histogram {
 
   /** The value below which a fraction q (0..1) of the recorded values lie; 0 when empty. */
   quantile(q: number): number {
-    if (this.count === 0) return 0;
-    if (q >= 1) return this.max;
-    const rank = Math.max(1, Math.ceil(q * this.count));
+    return this.quantiles([q])[0]!;
+  }
+
+  /**
+   * Several quantiles, `qs` in ascending order, in one walk over the buckets: a series interval
+   * takes three, and three walks cost more than the events of a quiet interval.
+   */
+  quantiles(qs: readonly number[]): number[] {
+    const out = new Array<number>(qs.length);
+    let k = 0;
     let seen = 0;
     // Buckets below the minimum's are empty: start there rather than at the first bucket.
-    for (let i = bucketOf(this.min); i < BUCKETS; i++) {
+    for (let i = bucketOf(this.min); i < BUCKETS && k < qs.length && this.count > 0; i++) {
       seen += this.counts[i]!;
-      if (seen >= rank) return Math.min(this.max, Math.max(this.min, valueOf(i)));
+      for (; k < qs.length && qs[k]! < 1 && seen >= this.rank(qs[k]!); k++) {
+        out[k] = Math.min(this.max, Math.max(this.min, valueOf(i)));
+      }
     }
-    return this.max;
+    for (; k < qs.length; k++) out[k] = this.count === 0 ? 0 : this.max;
+    return out;
+  }
+
+  private rank(q: number): number {
+    return Math.max(1, Math.ceil(q * this.count));
   }
 
   reset(): void {

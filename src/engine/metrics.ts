@@ -56,6 +56,8 @@ export const SERIES_SPEC = {
 } as const;
 export type SeriesColumn = keyof typeof SERIES_SPEC;
 
+const INTERVAL_QUANTILES = [0.5, 0.9, 0.99] as const;
+
 /** Smaller than the main series: there may be 64 machines, and machines come and go. */
 const MACHINE_SERIES_CAPACITY = 360;
 
@@ -169,15 +171,16 @@ export class Metrics {
   ): void {
     const h = this.intervalLatency;
     const i = this.interval;
+    const [p50, p90, p99] = h.quantiles(INTERVAL_QUANTILES);
     this.series.push(nowMs, [
       i.arrived,
       i.completed,
       i.dropped,
       i.timedOut,
       h.mean,
-      h.quantile(0.5),
-      h.quantile(0.9),
-      h.quantile(0.99),
+      p50!,
+      p90!,
+      p99!,
       this.takeIntervalUtilization(nowMs),
       levels.backlog,
       levels.requestQueue,
