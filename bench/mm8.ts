@@ -10,9 +10,10 @@
  * figure that shows whether memory grows with the length of the run; its rate is not
  * comparable, since the collections take time.
  *
- * With --warm it first runs a shorter M/M/8 of another seed, unmeasured, so that the measured
- * run sees code the JIT has already compiled, as any run after the first in a page or a test
- * suite does; without it the figure includes the JIT's warm-up.
+ * With --warm it first runs the same M/M/8 twice with other seeds, unmeasured, so that the
+ * measured run sees code the JIT has finished optimising (V8 settles only after a second full
+ * run: the first ones still deoptimise and recompile), as a page or a test suite does after its
+ * first runs; without it the figure includes the JIT's warm-up, and the bench reports both.
  *
  * Usage: node --import tsx [--expose-gc] bench/mm8.ts REQUESTS SEED [--live-heap] [--warm]
  */
@@ -59,7 +60,7 @@ export function mm8Scenario(requests: number, seed: number): Scenario {
   });
 }
 
-const WARM_UP_REQUESTS = 200_000;
+const WARM_UP_RUNS = 2;
 
 export function measureMm8(
   requests: number,
@@ -67,7 +68,7 @@ export function measureMm8(
   liveHeap: boolean,
   warm = false,
 ): Mm8Result {
-  if (warm) warmUp(seed);
+  if (warm) warmUp(requests, seed);
   const collect = liveHeap ? garbageCollector() : () => {};
   collect();
   const start = process.memoryUsage();
@@ -100,9 +101,12 @@ export function measureMm8(
   };
 }
 
-function warmUp(seed: number): void {
-  const sim = new Simulation(mm8Scenario(WARM_UP_REQUESTS, seed + 1000), { trackRequests: false });
-  sim.runUntil(sim.durationMs);
+function warmUp(requests: number, seed: number): void {
+  for (let k = 1; k <= WARM_UP_RUNS; k++) {
+    const scenario = mm8Scenario(requests, seed + 1000 * k);
+    const sim = new Simulation(scenario, { trackRequests: false });
+    sim.runUntil(sim.durationMs);
+  }
 }
 
 function garbageCollector(): () => void {
