@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { runToEnd } from '../src/engine/run.ts';
+import { scenarioSchema } from '../src/engine/scenario/schema.ts';
+import type { RunSummary } from '../src/engine/summary.ts';
 import { metric, openApp } from './helpers.ts';
 
 const SHORT_RUN = {
@@ -63,10 +66,17 @@ test('an imported run exports CSV and JSON whose figures match the counters on s
   const jsonDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export JSON' }).click();
   const json = JSON.parse(await readFile(await (await jsonDownload).path(), 'utf8')) as {
-    summary: { completed: number; dropped: number };
+    summary: RunSummary;
   };
   expect(json.summary.completed).toBe(completed);
   expect(json.summary.dropped).toBe(dropped);
+
+  // One scenario and seed, one result: the browser's run is the run Node makes of the same file.
+  const inNode = runToEnd(scenarioSchema.parse(SHORT_RUN)).summary;
+  // Only the event count differs: the page samples its charts four times as often (more ticks).
+  const { events: _browserEvents, ...browser } = json.summary;
+  const { events: _nodeEvents, ...node } = JSON.parse(JSON.stringify(inNode)) as RunSummary;
+  expect(browser).toEqual(node);
 
   const scenarioDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export scenario' }).click();
