@@ -12,7 +12,7 @@
 import { nextArrivalMs } from './arrivals.ts';
 import { BalancerState } from './balancer.ts';
 import { Cpu, type CpuHost } from './cpu.ts';
-import { samplerFor, type Sampler } from './distributions.ts';
+import { Sampler } from './distributions.ts';
 import { EventQueue, PRIORITY_FIRST, PRIORITY_LAST, type PoppedEvent } from './kernel.ts';
 import { Metrics } from './metrics.ts';
 import {
@@ -111,8 +111,8 @@ export class Simulation implements ServerHost, CpuHost {
       think: createStream(seed, 'think'),
     };
     this.balancer = new BalancerState(scenario.balancer, this.streams.balancer);
-    this.cpuSampler = samplerFor(scenario.request.cpuMs);
-    this.ioSampler = samplerFor(scenario.request.ioMs);
+    this.cpuSampler = new Sampler(scenario.request.cpuMs);
+    this.ioSampler = new Sampler(scenario.request.ioMs);
     this.server =
       scenario.server.model === 'thread-per-connection'
         ? new ThreadPerConnectionServer(this, scenario.server)
@@ -162,8 +162,8 @@ export class Simulation implements ServerHost, CpuHost {
     if (patch.load && JSON.stringify(after.load) !== JSON.stringify(before.load)) {
       this.restartLoad(before);
     }
-    if (patch.request?.cpuMs) this.cpuSampler = samplerFor(after.request.cpuMs);
-    if (patch.request?.ioMs) this.ioSampler = samplerFor(after.request.ioMs);
+    if (patch.request?.cpuMs) this.cpuSampler = new Sampler(after.request.cpuMs);
+    if (patch.request?.ioMs) this.ioSampler = new Sampler(after.request.ioMs);
     if (patch.balancer) this.balancer.policy = after.balancer;
     if (patch.server) this.configureServer();
     if (patch.machines) this.configureMachines(before);
@@ -286,7 +286,7 @@ export class Simulation implements ServerHost, CpuHost {
       this.scheduleArrival(this.now);
       return;
     }
-    this.thinkSampler = samplerFor(load.thinkMs);
+    this.thinkSampler = new Sampler(load.thinkMs);
     this.setUsers(load.users);
   }
 
@@ -294,7 +294,7 @@ export class Simulation implements ServerHost, CpuHost {
     const load = this.config.load;
     this.arrivalVersion++;
     if (load.pattern === 'closed' && before.load.pattern === 'closed') {
-      this.thinkSampler = samplerFor(load.thinkMs);
+      this.thinkSampler = new Sampler(load.thinkMs);
       this.setUsers(load.users);
       return;
     }
@@ -326,13 +326,13 @@ export class Simulation implements ServerHost, CpuHost {
 
   private think(user: ClosedUser): void {
     if (!user.active || !this.thinkSampler) return;
-    const at = this.now + this.thinkSampler(this.streams.think);
+    const at = this.now + this.thinkSampler.sample(this.streams.think);
     if (at <= this.durationMs) this.events.schedule(at, Ev.UserSends, user);
   }
 
   private newRequest(user: ClosedUser | null): void {
-    const cpuMs = this.cpuSampler(this.streams.cpu);
-    const ioMs = this.ioSampler(this.streams.io);
+    const cpuMs = this.cpuSampler.sample(this.streams.cpu);
+    const ioMs = this.ioSampler.sample(this.streams.io);
     const measured = this.now >= this.warmupMs;
     const request = new Request(this.nextRequestId++, this.now, cpuMs, ioMs, measured, user);
     this.openRequests?.set(request.id, request);
