@@ -69,10 +69,13 @@ export function chartsAsSvg(root: ParentNode): { svg: string; width: number; hei
     const plot = figure.querySelector('.chart-plot > svg');
     if (!(plot instanceof SVGSVGElement)) return [];
     const title = figure.querySelector('.chart-title')?.textContent ?? '';
-    return [{ title, plot, box: plot.getBoundingClientRect() }];
+    return [{ title, keys: keysOf(figure), plot, box: plot.getBoundingClientRect() }];
   });
   const cellWidth = Math.max(1, ...charts.map((c) => c.box.width));
-  const cellHeight = Math.max(1, ...charts.map((c) => c.box.height)) + TITLE_HEIGHT;
+  const ink = textColour(root);
+  const keyRows = charts.map((c) => layoutKeys(c.keys, cellWidth));
+  const header = TITLE_HEIGHT + KEY_ROW_HEIGHT * Math.max(0, ...keyRows.map(rowCount));
+  const cellHeight = Math.max(1, ...charts.map((c) => c.box.height)) + header;
   const columns = Math.min(2, Math.max(1, charts.length));
   const rows = Math.ceil(charts.length / columns);
   const width = Math.round(columns * cellWidth + (columns + 1) * GAP);
@@ -80,10 +83,10 @@ export function chartsAsSvg(root: ParentNode): { svg: string; width: number; hei
   const parts = charts.map((c, i) => {
     const x = GAP + (i % columns) * (cellWidth + GAP);
     const y = GAP + Math.floor(i / columns) * (cellHeight + GAP);
-    const inner = standaloneSvg(c.plot).replace('<svg ', `<svg x="${x}" y="${y + TITLE_HEIGHT}" `);
-    const style = `font:600 13px sans-serif;fill:${textColour(root)}`;
+    const inner = standaloneSvg(c.plot).replace('<svg ', `<svg x="${x}" y="${y + header}" `);
+    const style = `font:600 13px sans-serif;fill:${ink}`;
     const title = `<text x="${x}" y="${y + 14}" style="${style}">${escapeXml(c.title)}</text>`;
-    return title + inner;
+    return title + keysSvg(keyRows[i]!, x, y + TITLE_HEIGHT, ink) + inner;
   });
   const background = getComputedStyle(document.body).backgroundColor || '#ffffff';
   const svg =
@@ -92,8 +95,64 @@ export function chartsAsSvg(root: ParentNode): { svg: string; width: number; hei
   return { svg, width, height };
 }
 
+interface LineKey {
+  name: string;
+  stroke: string;
+  dash: string | null;
+}
+
+/** The chart's key of lines, read from its small key swatches. */
+function keysOf(figure: Element): LineKey[] {
+  return [...figure.querySelectorAll('.chart-key')].flatMap((key) => {
+    const line = key.querySelector('line');
+    if (!line) return [];
+    const stroke = line.getAttribute('stroke') ?? 'currentColor';
+    return [{ name: key.textContent ?? '', stroke, dash: line.getAttribute('stroke-dasharray') }];
+  });
+}
+
+interface PlacedKey extends LineKey {
+  dx: number;
+  row: number;
+}
+
+/** Keys left to right under the title, wrapping to a new row at the cell's width. */
+function layoutKeys(keys: LineKey[], width: number): PlacedKey[] {
+  let dx = 0;
+  let row = 0;
+  return keys.map((k) => {
+    const keyWidth = 28 + 7 * k.name.length;
+    if (dx > 0 && dx + keyWidth > width) [dx, row] = [0, row + 1];
+    const placed = { ...k, dx, row };
+    dx += keyWidth;
+    return placed;
+  });
+}
+
+function rowCount(keys: PlacedKey[]): number {
+  return keys.length === 0 ? 0 : keys[keys.length - 1]!.row + 1;
+}
+
+/** A short line in each key's colour, then its name. */
+function keysSvg(keys: PlacedKey[], x0: number, y0: number, ink: string): string {
+  return keys
+    .map((k) => {
+      const x = x0 + k.dx;
+      const y = y0 + KEY_ROW_HEIGHT * (k.row + 1) - 4;
+      const dash = k.dash ? ` stroke-dasharray="${k.dash}"` : '';
+      return (
+        `<line x1="${x}" x2="${x + 16}" y1="${y - 4}" y2="${y - 4}" stroke="${k.stroke}" ` +
+        `stroke-width="2.5"${dash}/>` +
+        `<text x="${x + 20}" y="${y}" style="font:12px sans-serif;fill:${ink}">` +
+        `${escapeXml(k.name)}</text>`
+      );
+    })
+    .join('');
+}
+
 const GAP = 12;
 const TITLE_HEIGHT = 20;
+const KEY_ROW_HEIGHT = 18;
 
 function textColour(root: ParentNode): string {
   const element = root instanceof Element ? root : document.body;
