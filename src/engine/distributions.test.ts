@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { meanOf, samplerFor, standardNormal } from './distributions.ts';
+import { samplerFor, standardNormal } from './distributions.ts';
+import { meanOf } from './scenario/means.ts';
 import { Xoshiro128 } from './random.ts';
 import type { Distribution } from './scenario/schema.ts';
 

@@ -64,15 +64,3 @@ export function standardNormal(rng: Random): number {
   const v = rng.next();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
-
-export function meanOf(d: Distribution): number {
-  switch (d.dist) {
-    case 'constant':
-      return d.value;
-    case 'exponential':
-    case 'lognormal':
-      return d.mean;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-  }
-}

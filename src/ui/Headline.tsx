@@ -6,20 +6,13 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import type { DropReason } from '../engine/model.ts';
+import type { Watch } from '../lessons/types.ts';
 import { useHeadline } from '../state/headline.ts';
 import { count, figure } from '../viz/charts/format.ts';
 import { STAGE, STAGE_WORDS } from './engineWords.ts';
 
-type MetricName =
-  | 'throughput'
-  | 'p50'
-  | 'p99'
-  | 'dropped'
-  | 'timeouts'
-  | 'cpu'
-  | 'queue'
-  | 'inflight'
-  | 'completed';
+/** The figures, named as lessons name them when they point at one. */
+type MetricName = Watch;
 
 interface Metric {
   name: MetricName;

@@ -3,19 +3,11 @@
  * as any distribution. Setting a new mean keeps the distribution's shape: an exponential stays
  * exponential, a lognormal keeps its spread relative to its mean, a uniform range is stretched.
  */
+import { meanOf } from '../../engine/scenario/means.ts';
 import type { Distribution } from '../../engine/scenario/schema.ts';
 
-export function meanOf(d: Distribution): number {
-  switch (d.dist) {
-    case 'constant':
-      return d.value;
-    case 'exponential':
-    case 'lognormal':
-      return d.mean;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-  }
-}
+/** The engine's own mean, re-exported so the controls read and write means in one place. */
+export { meanOf };
 
 /** The same kind of distribution with mean `meanMs`; no work at all is always constant 0. */
 export function withMean(d: Distribution, meanMs: number): Distribution {
