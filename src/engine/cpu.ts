@@ -97,7 +97,11 @@ export class Cpu {
     if (this.runQueue.length > 0) this.cutSlicesAtQuanta();
   }
 
-  /** Live change: work done so far is charged at the old speed, the rest runs at the new one. */
+  /**
+   * Live change: work done so far is charged at the old speed, the rest runs at the new one.
+   * Limitation: a running thread's quantum starts afresh at the change, since quanta are counted
+   * from the last charge; with waiting threads this lengthens one slice by less than a quantum.
+   */
   setSpeed(speed: number): void {
     for (const core of this.cores) {
       if (!core.thread) continue;

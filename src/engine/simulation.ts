@@ -341,7 +341,11 @@ export class Simulation implements ServerHost, CpuHost {
     this.send(request);
   }
 
-  /** Sends a try of the request: the first, or a retry. */
+  /**
+   * Sends a try of the request: the first, or a retry.
+   * Limitation: retries wait exactly the backoff, without jitter, so retried tries of requests
+   * that failed together arrive together, which makes retry storms a little sharper than life.
+   */
   private send(request: Request): void {
     if (request.outcome !== Outcome.pending) return;
     request.attempts++;

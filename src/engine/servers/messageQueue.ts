@@ -24,7 +24,11 @@ export class MessageQueueServer implements ServerModel {
   readonly blockedPushers = new Deque<Thread>();
   /** Acceptors waiting to publish into the full request queue, longest-waiting first. */
   readonly blockedPublishers = new Deque<ServerMachine>();
-  /** The response the sender is sending now. */
+  /**
+   * The response the sender is sending now.
+   * Limitation: one sender for all machines, and accepting and publishing take no time; only the
+   * sender's `sendMs` gives the front end a cost.
+   */
   sending: Job | null = null;
 
   constructor(
