@@ -69,52 +69,31 @@ export function FileMenu() {
             }}
           />
         </label>
-        <button
-          type="button"
-          className="button button-small"
-          disabled={!scenario}
-          onClick={() =>
-            scenario &&
-            downloadText(
-              `${stem}.json`,
-              `${JSON.stringify(scenario, null, 2)}\n`,
-              'application/json',
-            )
-          }
-        >
-          Export scenario
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          disabled={!history}
-          onClick={() =>
-            history && downloadText(`${stem}-metrics.csv`, historyToCsv(history), 'text/csv')
-          }
-        >
-          Export CSV
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          disabled={!history}
-          onClick={() =>
+        <SmallButton
+          label="Export scenario"
+          onClick={scenario && (() => downloadText(`${stem}.json`, asJson(scenario), JSON_TYPE))}
+        />
+        <SmallButton
+          label="Export CSV"
+          onClick={
             history &&
-            downloadText(
-              `${stem}-metrics.json`,
-              historyToJson(history, scenario?.name),
-              'application/json',
-            )
+            (() => downloadText(`${stem}-metrics.csv`, historyToCsv(history), 'text/csv'))
           }
-        >
-          Export JSON
-        </button>
-        <button type="button" className="button button-small" onClick={() => exportCharts('svg')}>
-          Charts as SVG
-        </button>
-        <button type="button" className="button button-small" onClick={() => exportCharts('png')}>
-          Charts as PNG
-        </button>
+        />
+        <SmallButton
+          label="Export JSON"
+          onClick={
+            history &&
+            (() =>
+              downloadText(
+                `${stem}-metrics.json`,
+                historyToJson(history, scenario?.name),
+                JSON_TYPE,
+              ))
+          }
+        />
+        <SmallButton label="Charts as SVG" onClick={() => exportCharts('svg')} />
+        <SmallButton label="Charts as PNG" onClick={() => exportCharts('png')} />
       </div>
       {message && (
         <div
@@ -127,5 +106,25 @@ export function FileMenu() {
         </div>
       )}
     </section>
+  );
+}
+
+const JSON_TYPE = 'application/json';
+
+function asJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** A small button, disabled while there is nothing for it to do (`onClick` null). */
+function SmallButton({ label, onClick }: { label: string; onClick: (() => void) | null }) {
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      disabled={!onClick}
+      onClick={onClick ?? undefined}
+    >
+      {label}
+    </button>
   );
 }
