@@ -202,7 +202,11 @@ export class Metrics {
     series.push(nowMs, [backlog, waitingForCore]);
   }
 
-  private targets(measured: boolean): Counts[] {
-    return measured ? [this.total, this.interval, this.measured] : [this.total, this.interval];
+  /** The counts an outcome adds to; built once, since overload can drop most arrivals. */
+  private readonly unmeasuredTargets: readonly Counts[] = [this.total, this.interval];
+  private readonly measuredTargets: readonly Counts[] = [...this.unmeasuredTargets, this.measured];
+
+  private targets(measured: boolean): readonly Counts[] {
+    return measured ? this.measuredTargets : this.unmeasuredTargets;
   }
 }
